@@ -1,0 +1,1 @@
+"""The course site: building the Jupyter Book from ``book/``."""
