@@ -1,11 +1,13 @@
-"""The course site builds strictly (warnings are errors) from the checkout."""
+"""The course site builds strictly (warnings are errors) from the executed notebooks."""
 
 from __future__ import annotations
 
 import pytest
 
-from autograder.book.site import build_site
+from autograder.book.notebooks import book_notebooks
+from autograder.book.site import build_site, execution_key
 from autograder.errors import ClinicError
+from tests.book.conftest import copy_course
 from tests.conftest import REPO_ROOT
 
 
@@ -14,18 +16,34 @@ def test_when_the_root_has_no_config_then_the_error_says_where_to_run_it(tmp_pat
         build_site(root=tmp_path)
 
 
+def test_when_a_notebook_or_the_package_changes_then_its_execution_key_changes(tmp_path):
+    root = copy_course(tmp_path)
+    notebooks = book_notebooks(root)
+    if not notebooks:
+        pytest.skip("no notebooks in the book yet")
+    before = execution_key(root, notebooks[0])
+    assert execution_key(root, notebooks[0]) == before
+    notebooks[0].write_text(
+        notebooks[0].read_text().replace('"source": "', '"source": "# edit\\n', 1)
+    )
+    assert execution_key(root, notebooks[0]) != before
+
+
 @pytest.mark.e2e
 @pytest.mark.slow
-def test_when_building_the_book_then_the_landing_and_dataset_pages_are_rendered(tmp_path):
-    import shutil
-
-    root = tmp_path / "course"
-    shutil.copytree(REPO_ROOT / "book", root / "book")
-    for name in ("_config.yml", "_toc.yml"):
-        shutil.copy(REPO_ROOT / name, root / name)
-    output = build_site(root=root)
+@pytest.mark.needs_dataset
+def test_when_the_book_is_built_then_pages_show_the_outputs_the_harness_produced(
+    course_root, book_reports
+):
+    assert all(report.passed for report in book_reports.values())
+    output = build_site(root=course_root)  # uses the session's fresh executions (cache)
     assert "book/index.html" in (output / "index.html").read_text()  # the root redirect
-    landing = (output / "book" / "index.html").read_text()
-    assert "Who it is for" in landing
-    datasets = (output / "book" / "datasets.html").read_text()
-    assert "grading_train" in datasets
+    assert "Who it is for" in (output / "book" / "index.html").read_text()
+    assert "grading_train" in (output / "book" / "datasets.html").read_text()
+    for name, report in book_reports.items():
+        page = (output / name).with_suffix(".html").read_text()
+        if report.expected_errors:
+            assert "Error" in page, f"{name}: the real error text is missing from the page"
+        if name.endswith("fixed.ipynb"):
+            assert "(documented:" in page, f"{name}: the pinned result is missing"
+    assert (REPO_ROOT / "_toc.yml").is_file()
