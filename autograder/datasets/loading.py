@@ -43,26 +43,7 @@ def load(
         DatasetNotPreparedError: the dataset is not prepared; the message says how.
         ClinicError: ``split`` names no split of the dataset.
     """
-    spec = get_spec(name)
-    directory = _require_prepared(spec, data_dir)
-    importlib.import_module(spec.builder_module)  # registers our builders with TFDS
-    supervised = spec.supervised if as_supervised is None else as_supervised
-    try:
-        return tfds.load(
-            name,
-            split=spec.resolve_split(split),
-            data_dir=directory,
-            download=False,
-            as_supervised=supervised,
-            shuffle_files=False,
-        )
-    except ValueError as error:
-        if "split" not in str(error).lower():
-            raise
-        subsets = ", ".join(spec.subsets) or "none"
-        raise ClinicError(
-            f"{name!r} has no split {split!r}: {error} Documented subsets: {subsets}."
-        ) from error
+    return _tfds_load(get_spec(name), split, data_dir, as_supervised)
 
 
 def load_numpy(
@@ -79,19 +60,54 @@ def load_numpy(
         list of arrays, one per example (pad them yourself: that is the lesson).
     """
     spec = get_spec(name)
-    dataset = load(name, split, data_dir=data_dir)
-    examples = list(tfds.as_numpy(dataset))
+    if _has_fixed_shapes(spec, data_dir):
+        # One batch holding the whole split: a single tensor per feature, no Python loop.
+        whole = tfds.as_numpy(_tfds_load(spec, split, data_dir, None, batch_size=-1))
+        if spec.supervised:
+            features, labels = whole
+            return features, labels
+        return dict(whole)
+    examples = list(tfds.as_numpy(_tfds_load(spec, split, data_dir, None)))
     if spec.supervised:
-        features = _stack_if_uniform([x for x, _ in examples])
-        labels = np.asarray([y for _, y in examples])
-        return features, labels
+        return [x for x, _ in examples], np.asarray([y for _, y in examples])
     keys = examples[0].keys() if examples else ()
-    return {key: _stack_if_uniform([example[key] for example in examples]) for key in keys}
+    return {key: [example[key] for example in examples] for key in keys}
 
 
-def _stack_if_uniform(values: list[Any]) -> Any:
-    shapes = {np.shape(value) for value in values}
-    return np.stack(values) if len(shapes) <= 1 and values else list(values)
+def _tfds_load(
+    spec: DatasetSpec,
+    split: str,
+    data_dir: str | Path | None,
+    as_supervised: bool | None,
+    batch_size: int | None = None,
+) -> Any:
+    directory = _require_prepared(spec, data_dir)
+    importlib.import_module(spec.builder_module)  # registers our builders with TFDS
+    supervised = spec.supervised if as_supervised is None else as_supervised
+    try:
+        return tfds.load(
+            spec.name,
+            split=spec.resolve_split(split),
+            data_dir=directory,
+            download=False,
+            as_supervised=supervised,
+            shuffle_files=False,
+            batch_size=batch_size,
+        )
+    except ValueError as error:
+        if "split" not in str(error).lower():
+            raise
+        subsets = ", ".join(spec.subsets) or "none"
+        raise ClinicError(
+            f"{spec.name!r} has no split {split!r}: {error} Documented subsets: {subsets}."
+        ) from error
+
+
+def _has_fixed_shapes(spec: DatasetSpec, data_dir: str | Path | None) -> bool:
+    """True when every feature has a fixed shape, so a split stacks into arrays."""
+    builder = tfds.builder(spec.name, data_dir=_require_prepared(spec, data_dir))
+    infos = builder.info.features.get_tensor_info()
+    return all(None not in info.shape for info in tf.nest.flatten(infos))
 
 
 def _require_prepared(spec: DatasetSpec, data_dir: str | Path | None) -> Path:
