@@ -1,0 +1,164 @@
+"""Explanations for what a check finds (as opposed to an exception Keras raised).
+
+One function per finding, so every text a student can read lives in ``diagnose``
+and the checks only measure.
+"""
+
+from __future__ import annotations
+
+from autograder.chapters import CHAPTERS
+from autograder.diagnose.diagnosis import Diagnosis
+
+
+def _make(rule: str, chapter: str, problem: str, where: str, fix: str) -> Diagnosis:
+    return Diagnosis(problem, where, fix, CHAPTERS[chapter], rule)
+
+
+def output_not_flat(output_shape: str, last_layer: str, *, sequence: bool) -> Diagnosis:
+    """The output keeps spatial or time axes instead of one prediction per example."""
+    if sequence:
+        return _make(
+            "return-sequences-left-on",
+            "time-series-reshape",
+            "The model predicts one value per time step instead of one per window: the last "
+            "recurrent layer still returns sequences. Keras then compares every step's "
+            "prediction with the single target, silently.",
+            f"model output {output_shape}, last layer '{last_layer}'",
+            "Set return_sequences=False on the last recurrent layer (or pool over time) so the "
+            "output is (batch, 1).",
+        )
+    return _make(
+        "output-not-flat",
+        "dense-on-images",
+        "The model outputs one prediction per position instead of one per example. A Dense "
+        "layer only acts on the last axis, so it keeps the image's height and width.",
+        f"model output {output_shape}, last layer '{last_layer}'",
+        "Put a Flatten (or a pooling) layer before the Dense layers; the output must be "
+        "(batch, classes).",
+    )
+
+
+def wrong_output_units(output_shape: str, expected: str, last_layer: str) -> Diagnosis:
+    """The last layer has the wrong number of units for the task."""
+    return _make(
+        "wrong-output-units",
+        "debugging-toolkit",
+        f"The model's output has the wrong width for this task: expected {expected}.",
+        f"model output {output_shape}, last layer '{last_layer}'",
+        "Give the last Dense layer one unit per class (or one unit for a single number).",
+    )
+
+
+def loss_mismatch(rule: str, chapter: str, problem: str, where: str, fix: str) -> Diagnosis:
+    """The loss, the last activation and the labels do not fit each other."""
+    return _make(rule, chapter, problem, where, fix)
+
+
+def unscaled_inputs(where: str, *, images: bool) -> Diagnosis:
+    """Inputs far from unit scale, or features on very different scales."""
+    if images:
+        return _make(
+            "unscaled-images",
+            "mistyped-data",
+            "The images are fed as raw pixel values (0 to 255). The first layer's weights are "
+            "initialised for inputs near unit scale, so training starts badly and is unstable.",
+            where,
+            "Scale the pixels to [0, 1]: x.astype('float32') / 255, or a Rescaling(1/255) layer.",
+        )
+    return _make(
+        "unscaled-features",
+        "unscaled-data",
+        "The input features are on wildly different scales, so one feature dominates the "
+        "first layer and gradient descent crawls along the others.",
+        where,
+        "Standardise each feature with statistics from the training data only, e.g. a "
+        "keras.layers.Normalization layer adapted on x_train.",
+    )
+
+
+def non_finite(where: str, *, targets: bool) -> Diagnosis:
+    """NaN or infinite values in the data."""
+    return _make(
+        "non-finite-values",
+        "time-series-reshape",
+        f"The {'targets' if targets else 'inputs'} contain NaN or infinite values; one of them "
+        "is enough to turn the loss into NaN.",
+        where,
+        "Find the gaps (np.isnan) and fill them (e.g. interpolate in time) or drop those "
+        "examples before training.",
+    )
+
+
+def bad_dtype(where: str, dtype: str) -> Diagnosis:
+    """Strings, booleans or Python objects where numbers are expected."""
+    return _make(
+        "non-numeric-inputs",
+        "mistyped-data",
+        f"The inputs have dtype {dtype}; a model needs numbers.",
+        where,
+        "Convert to float32 (x.astype('float32')) after encoding anything that is not a number.",
+    )
+
+
+def labels_out_of_range(where: str, num_classes: int) -> Diagnosis:
+    """Integer labels outside 0..K-1."""
+    return _make(
+        "labels-out-of-range",
+        "mistyped-data",
+        f"The labels must be class indices from 0 to {num_classes - 1}.",
+        where,
+        "Shift or re-encode the labels (e.g. labels 1..K become 0..K-1 with y - 1).",
+    )
+
+
+def mask_lost(where: str, *, post_padding: bool) -> Diagnosis:
+    """Padded sequences reach a recurrent layer without a mask."""
+    return _make(
+        "mask-lost",
+        "ragged-sequences",
+        "The sequences are padded but no mask reaches the recurrent layer, so it reads the "
+        "padding as real frames"
+        + (
+            " — and with padding at the end, its final state is mostly padding."
+            if post_padding
+            else "."
+        ),
+        where,
+        "Add Masking(mask_value=0.0) right after the Input, and keep only layers that pass the "
+        "mask on (Conv1D, Reshape and most custom layers drop it) before the recurrent layer.",
+    )
+
+
+def leakage(where: str, *, kind: str) -> Diagnosis:
+    """Information from the held-out data reached training."""
+    if kind == "windows":
+        return _make(
+            "window-leakage",
+            "time-series-reshape",
+            "Test windows overlap the training period: the first test inputs contain values "
+            "the model was trained to predict.",
+            where,
+            "Split the series by time first, then window each part separately.",
+        )
+    return _make(
+        "normalisation-leakage",
+        "unscaled-data",
+        "The normalisation statistics were computed on training and held-out data together, "
+        "so the held-out score is no longer an honest estimate.",
+        where,
+        "Compute mean and standard deviation on x_train only (Normalization.adapt(x_train)), "
+        "then apply them unchanged to x_test.",
+    )
+
+
+def no_progress(where: str, chapter: str) -> Diagnosis:
+    """Training did not make real progress within the budget."""
+    return _make(
+        "no-training-progress",
+        chapter,
+        "Training does not make real progress: after the fixed budget the model does no better "
+        "than a predictor that ignores its input.",
+        where,
+        "Check the earlier results first (shapes, scale, loss); then overfit one small batch to "
+        "see whether the model can learn at all.",
+    )
