@@ -34,7 +34,8 @@ def shape_table(model: Any, batch: np.ndarray) -> tuple[ShapeRow, ...]:
         return tuple(rows)
     try:
         layers = [layer for layer in model.layers if not isinstance(layer, keras.layers.InputLayer)]
-        probe = keras.Model(model.inputs, [layer.output for layer in layers])
+        inputs = model.inputs[0] if len(model.inputs) == 1 else model.inputs
+        probe = keras.Model(inputs, [layer.output for layer in layers])
         outputs = probe(batch)
         outputs = outputs if isinstance(outputs, (list, tuple)) else [outputs]
         return tuple(_row(layer, _first(out)) for layer, out in zip(layers, outputs, strict=True))
