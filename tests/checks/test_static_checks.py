@@ -236,3 +236,20 @@ def test_when_a_check_crashes_then_it_fails_with_a_diagnosis_and_the_rest_still_
 def test_when_a_report_goes_through_json_then_it_comes_back_equal(fashion):
     report = run_pipeline(_submission(_mlp(), fashion), STATIC_CHECKS)
     assert Report.from_json(report.to_json()) == report
+
+
+def test_when_the_model_rescales_raw_pixels_itself_then_scale_passes(fashion):
+    model = keras.Sequential(
+        [
+            keras.Input((28, 28, 1)),
+            layers.Rescaling(1 / 255),
+            layers.Flatten(),
+            layers.Dense(10, activation="softmax"),
+        ]
+    )
+    raw = Submission(model, get_task("dense-on-images"), fashion.x_train, fashion.y_train,
+                     fashion.x_test, fashion.y_test)  # fmt: skip
+    result = check_scale(raw)
+    assert result.verdict is Verdict.PASS
+    assert result.figures["max_abs"] == pytest.approx(1.0)
+    assert result.figures["measured_after"] == model.layers[0].name
