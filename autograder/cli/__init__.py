@@ -15,6 +15,7 @@ import click
 
 from autograder import __version__
 from autograder.cli.book import book
+from autograder.cli.check import check
 from autograder.cli.data import data
 from autograder.errors import ClinicError
 
@@ -36,6 +37,7 @@ def cli(ctx: click.Context, verbose: bool) -> None:
 
 cli.add_command(data)
 cli.add_command(book)
+cli.add_command(check)
 
 
 def main() -> None:
