@@ -162,3 +162,50 @@ def no_progress(where: str, chapter: str) -> Diagnosis:
         "Check the earlier results first (shapes, scale, loss); then overfit one small batch to "
         "see whether the model can learn at all.",
     )
+
+
+def symptom(kind: str, where: str) -> Diagnosis:
+    """A training symptom seen by the ``TrainingSymptoms`` callback."""
+    texts = {
+        "nan-loss": (
+            "unscaled-data",
+            "The loss became NaN or infinite: a NaN in the data, or updates so large that the "
+            "weights overflowed.",
+            "Check the data for NaN (np.isnan(x).any()); scale the inputs; lower the "
+            "learning rate.",
+        ),
+        "exploding-gradients": (
+            "unscaled-data",
+            "The gradients are huge, so each update throws the weights far away.",
+            "Scale the inputs, lower the learning rate, or clip gradients (clipnorm=1.0).",
+        ),
+        "vanishing-gradients": (
+            "debugging-toolkit",
+            "The gradients are almost zero, so the weights barely move.",
+            "Check for saturated activations (sigmoid/tanh on unscaled inputs), dead ReLUs or a "
+            "loss that ignores the output.",
+        ),
+        "dead-relu": (
+            "debugging-toolkit",
+            "Many ReLU units output zero for every example: they no longer learn.",
+            "Lower the learning rate, scale the inputs, or use a leaky activation.",
+        ),
+        "rising-loss": (
+            "debugging-toolkit",
+            "The training loss goes up instead of down.",
+            "Lower the learning rate; check that the labels match the loss.",
+        ),
+        "oscillating-loss": (
+            "debugging-toolkit",
+            "The training loss jumps up and down instead of settling.",
+            "Lower the learning rate or raise the batch size.",
+        ),
+        "flat-loss": (
+            "debugging-toolkit",
+            "The training loss does not move: the model is not learning.",
+            "Overfit one small batch first; check the learning rate, the output activation and "
+            "that the gradients reach the weights.",
+        ),
+    }
+    chapter, problem, fix = texts[kind]
+    return _make(kind, chapter, problem, where, fix)
