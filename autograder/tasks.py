@@ -52,7 +52,7 @@ _TASKS = (
     ),
     Task(
         "time-series-reshape",
-        "Forecast next week's CO2 at Mauna Loa from a window of past weeks",
+        "Forecast next week's change in CO2 at Mauna Loa from a window of past weeks",
         "mauna_loa_co2",
         "regression",
         None,

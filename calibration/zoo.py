@@ -62,7 +62,12 @@ def fashion_scaled() -> Arrays:
 
 @functools.cache
 def co2_windows(window: int = 12, fill_gaps: bool = True) -> Arrays:
-    """Standardised weekly CO2, split by time first, then windowed per part."""
+    """Weekly CO2 split by time, standardised on the past, windowed per part.
+
+    Each window is expressed relative to its last observed week, and the target is
+    next week's change: a model of absolute levels cannot extrapolate past the
+    training period's range (the later weeks are all higher), a model of changes can.
+    """
     past = load_numpy("mauna_loa_co2", "grading_train")["co2"].astype("float64")
     future = load_numpy("mauna_loa_co2", "grading_test")["co2"].astype("float64")
     if fill_gaps:
@@ -71,7 +76,12 @@ def co2_windows(window: int = 12, fill_gaps: bool = True) -> Arrays:
     parts = []
     for series in ((past - mean) / std, (future - mean) / std):
         windows = np.lib.stride_tricks.sliding_window_view(series, window + 1)
-        parts += [windows[:, :window, None].astype("float32"), windows[:, window].astype("float32")]
+        last = windows[:, window - 1 : window]
+        relative = windows - last
+        parts += [
+            relative[:, :window, None].astype("float32"),
+            relative[:, window].astype("float32"),
+        ]
     return Arrays(*parts)
 
 
@@ -254,12 +264,58 @@ def _cancer_probabilities_as_logits() -> keras.Model:
                      SPARSE_LOGITS)  # fmt: skip
 
 
+def _fashion_popped_head() -> keras.Model:
+    """The folklore's layer removal: the classifier head popped, nothing put back."""
+    model = _fashion_mlp()
+    model.pop()
+    model.compile(optimizer="adam", loss=SPARSE)
+    return model
+
+
+def _fashion_replaced_head() -> keras.Model:
+    """A trained body reused through the functional API with a new head."""
+    body = _fashion_mlp()
+    features = body.layers[-2].output
+    head = layers.Dense(10, activation="softmax", name="new_head")(features)
+    model = keras.Model(body.inputs[0], head)
+    model.compile(optimizer="adam", loss=SPARSE)
+    return model
+
+
+def _cancer_one_hot() -> Arrays:
+    data = cancer_standardised()
+    return Arrays(data.x_train, np.eye(2)[data.y_train], data.x_test, np.eye(2)[data.y_test])
+
+
+def _cancer_categorical() -> keras.Model:
+    return _compiled(keras.Sequential([keras.Input((30,)), layers.Dense(16, activation="relu"),
+                                       layers.Dense(2, activation="softmax")]),
+                     "categorical_crossentropy")  # fmt: skip
+
+
+def _cancer_sparse_on_one_hot() -> keras.Model:
+    return _compiled(keras.Sequential([keras.Input((30,)), layers.Dense(16, activation="relu"),
+                                       layers.Dense(2, activation="softmax")]), SPARSE)  # fmt: skip
+
+
+def _cancer_logits_binary() -> keras.Model:
+    return _compiled(keras.Sequential([keras.Input((30,)), layers.Dense(16, activation="relu"),
+                                       layers.Dense(1)]),
+                     keras.losses.BinaryCrossentropy(from_logits=True))  # fmt: skip
+
+
+def _cancer_float_labels() -> Arrays:
+    data = cancer_standardised()
+    return Arrays(data.x_train.astype("float32"), data.y_train.astype("float32"),
+                  data.x_test.astype("float32"), data.y_test.astype("float32"))  # fmt: skip
+
+
 CANDIDATES: tuple[Candidate, ...] = (
     Candidate("dense-on-images", "Flatten + Dense(128)", True, _fashion_mlp, fashion_scaled),
     Candidate("dense-on-images", "Flatten + 2 hidden, logits", True, _fashion_deep_logits, fashion_scaled),
     Candidate("dense-on-images", "small CNN", True, _fashion_cnn, fashion_scaled),
     Candidate("dense-on-images", "Rescaling + Flatten on raw pixels", True, _fashion_rescaling_flatten, fashion_raw),
-    Candidate("dense-on-images", "Dense per pixel + global pooling", True, _fashion_rescaling_pool, fashion_raw),
+    Candidate("dense-on-images", "Dense per pixel + global pooling", False, _fashion_rescaling_pool, fashion_raw),
     Candidate("dense-on-images", "Dense first (no Flatten)", False, _fashion_dense_first, fashion_scaled),
     Candidate("dense-on-images", "raw pixels, SGD", False, _fashion_sgd_raw, fashion_raw),
     Candidate("time-series-reshape", "LSTM(16)", True, _co2_lstm, co2_windows),
@@ -283,6 +339,16 @@ CANDIDATES: tuple[Candidate, ...] = (
     Candidate("unscaled-data", "Normalization layer on raw", True, _cancer_normalization, cancer_raw),
     Candidate("unscaled-data", "raw features, SGD", False, _cancer_raw_sgd, cancer_raw),
     Candidate("unscaled-data", "softmax probabilities as logits", False,
+              _cancer_probabilities_as_logits, cancer_standardised),
+    Candidate("layer-surgery", "Flatten + Dense(128)", True, _fashion_mlp, fashion_scaled),
+    Candidate("layer-surgery", "body reused, new functional head", True, _fashion_replaced_head, fashion_scaled),
+    Candidate("layer-surgery", "small CNN", True, _fashion_cnn, fashion_scaled),
+    Candidate("layer-surgery", "head popped, nothing put back", False, _fashion_popped_head, fashion_scaled),
+    Candidate("mistyped-data", "one-hot labels, categorical loss", True, _cancer_categorical, _cancer_one_hot),
+    Candidate("mistyped-data", "one logit, from_logits=True", True, _cancer_logits_binary, cancer_standardised),
+    Candidate("mistyped-data", "float32 labels, sigmoid", True, _cancer_mlp, _cancer_float_labels),
+    Candidate("mistyped-data", "one-hot labels, sparse loss", False, _cancer_sparse_on_one_hot, _cancer_one_hot),
+    Candidate("mistyped-data", "softmax probabilities as logits", False,
               _cancer_probabilities_as_logits, cancer_standardised),
 )  # fmt: skip
 """Every candidate, by task."""

@@ -151,8 +151,19 @@ def leakage(where: str, *, kind: str) -> Diagnosis:
     )
 
 
-def no_progress(where: str, chapter: str) -> Diagnosis:
+def no_progress(where: str, chapter: str, *, forecast: bool = False) -> Diagnosis:
     """Training did not make real progress within the budget."""
+    if forecast:
+        return _make(
+            "no-training-progress",
+            chapter,
+            "After the fixed budget the forecast is no better than repeating the last observed "
+            "value. A model of absolute levels cannot extrapolate beyond the range it was "
+            "trained on, and the held-out weeks lie above it.",
+            where,
+            "Express each window relative to its last value and predict the change; check the "
+            "earlier results (shapes, gaps, leakage) first.",
+        )
     return _make(
         "no-training-progress",
         chapter,
