@@ -118,6 +118,10 @@ def execute_notebook(
         allow_errors=False,
         record_timing=False,
         resources={"metadata": {"path": str(path.parent.resolve())}},
+        # TensorFlow's C++ start-up logs ("Could not find cuda drivers") are written to the
+        # process's stderr before any setting can silence them; keep OS-level output out
+        # of the notebook so pages show what Python printed, not library noise.
+        extra_arguments=["--IPKernelApp.capture_fd_output=False"],
     )
     start = time.perf_counter()
     with _environment(KERNEL_ENVIRONMENT):

@@ -90,3 +90,11 @@ def test_when_kernels_start_then_tensorflow_banners_are_switched_off(tmp_path):
     )
     report = execute_notebook(path)
     assert report.notebook.cells[1].outputs[0]["text"].strip() == "0"
+
+
+def test_when_tensorflow_is_imported_then_its_cpp_start_up_logs_stay_out_of_the_page(tmp_path):
+    path = write_notebook(tmp_path / "nb.ipynb", "import tensorflow as tf\nprint('imported')")
+    report = execute_notebook(path)
+    assert report.passed, report.describe()
+    outputs = report.notebook.cells[1].outputs
+    assert [o.get("text", "") for o in outputs] == ["imported\n"]
