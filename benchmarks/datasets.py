@@ -3,7 +3,7 @@
 Prints wall-clock seconds per dataset for a cold preparation into a fresh data
 directory, then the time to read each grading subset into memory. Run it with:
 
-    python benchmarks/datasets.py
+    python -m benchmarks.datasets
 """
 
 from __future__ import annotations

@@ -195,10 +195,20 @@ def check_labels(submission: Submission) -> CheckResult:
 
 
 def padding_share(x: np.ndarray) -> tuple[float, bool]:
-    """Return the share of all-zero time steps, and whether padding sits at the end."""
+    """Return the share of time steps that are padding, and whether it sits at the end.
+
+    A time step is padding when all its features are exactly zero *and* the number of
+    such steps varies between examples: a zero step that every example has (e.g. the
+    last step of windows expressed relative to their last value) is data, not padding.
+    """
     steps = np.all(np.asarray(x) == 0, axis=-1)  # (examples, time)
-    share = float(steps.mean()) if steps.size else 0.0
-    post = bool(steps[:, -1].mean() > steps[:, 0].mean()) if steps.size else False
+    if steps.size == 0:
+        return 0.0, False
+    per_example = steps.sum(axis=1)
+    if per_example.max() == per_example.min():
+        return 0.0, False
+    share = float((per_example - per_example.min()).sum() / steps.size)
+    post = bool(steps[:, -1].mean() > steps[:, 0].mean())
     return share, post
 
 

@@ -52,8 +52,10 @@ PROGRESS_SPECS: Mapping[str, ProgressSpec] = MappingProxyType(
     {
         "dense-on-images": ProgressSpec(3, 64, 6000, min_gain=0.45, max_loss_ratio=0.6),
         "layer-surgery": ProgressSpec(3, 64, 6000, min_gain=0.45, max_loss_ratio=0.6),
-        "time-series-reshape": ProgressSpec(10, 32, 2000, min_gain=0.05, max_loss_ratio=0.5),
-        "ragged-sequences": ProgressSpec(12, 32, 270, min_gain=0.35, max_loss_ratio=0.5),
+        # A change forecaster starts out predicting "no change", which *is* persistence,
+        # so its loss cannot fall far: only the held-out gain decides, the loss must not rise.
+        "time-series-reshape": ProgressSpec(10, 32, 2000, min_gain=0.05, max_loss_ratio=1.0),
+        "ragged-sequences": ProgressSpec(12, 32, 270, min_gain=0.6, max_loss_ratio=0.4),
         "unscaled-data": ProgressSpec(30, 32, 455, min_gain=0.2, max_loss_ratio=0.6),
         "mistyped-data": ProgressSpec(30, 32, 455, min_gain=0.2, max_loss_ratio=0.6),
     }

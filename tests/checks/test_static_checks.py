@@ -253,3 +253,16 @@ def test_when_the_model_rescales_raw_pixels_itself_then_scale_passes(fashion):
     assert result.verdict is Verdict.PASS
     assert result.figures["max_abs"] == pytest.approx(1.0)
     assert result.figures["measured_after"] == model.layers[0].name
+
+
+def test_when_every_window_ends_in_the_same_zero_step_then_it_is_not_padding():
+    from autograder.checks.data import padding_share
+
+    windows = np.random.default_rng(0).normal(size=(50, 12, 1)).astype("float32")
+    windows -= windows[:, -1:, :]  # relative to the last value: the last step is always 0
+    assert padding_share(windows) == (0.0, False)
+    padded = keras.utils.pad_sequences([np.ones((n, 2)) for n in (3, 5, 8)], dtype="float32",
+                                       padding="post")  # fmt: skip
+    share, post = padding_share(padded)
+    assert share == pytest.approx((5 + 3) / 24)
+    assert post is True
