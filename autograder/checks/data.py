@@ -197,19 +197,26 @@ def check_labels(submission: Submission) -> CheckResult:
 def padding_share(x: np.ndarray) -> tuple[float, bool]:
     """Return the share of time steps that are padding, and whether it sits at the end.
 
-    A time step is padding when all its features are exactly zero *and* the number of
-    such steps varies between examples: a zero step that every example has (e.g. the
-    last step of windows expressed relative to their last value) is data, not padding.
+    Padding is a run of all-zero time steps at the start or the end of a sequence
+    whose length varies between examples. Zero steps in the middle are data, and so is
+    a zero step every example has (e.g. the last step of windows expressed relative to
+    their last value).
     """
     steps = np.all(np.asarray(x) == 0, axis=-1)  # (examples, time)
     if steps.size == 0:
         return 0.0, False
-    per_example = steps.sum(axis=1)
-    if per_example.max() == per_example.min():
+    leading = _run_length(steps)
+    trailing = _run_length(steps[:, ::-1])
+    padding = np.maximum(leading, trailing)
+    if padding.max() == padding.min():
         return 0.0, False
-    share = float((per_example - per_example.min()).sum() / steps.size)
-    post = bool(steps[:, -1].mean() > steps[:, 0].mean())
-    return share, post
+    share = float((padding - padding.min()).sum() / steps.size)
+    return share, bool(trailing.sum() > leading.sum())
+
+
+def _run_length(flags: np.ndarray) -> np.ndarray:
+    """Per row, how many leading entries are True."""
+    return np.where(flags.all(axis=1), flags.shape[1], np.argmin(flags, axis=1))
 
 
 def mask_reaches_recurrent(model: Any, batch: np.ndarray) -> bool | None:

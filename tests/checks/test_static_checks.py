@@ -266,3 +266,12 @@ def test_when_every_window_ends_in_the_same_zero_step_then_it_is_not_padding():
     share, post = padding_share(padded)
     assert share == pytest.approx((5 + 3) / 24)
     assert post is True
+
+
+def test_when_a_window_repeats_its_last_value_midway_then_that_is_not_padding():
+    from autograder.checks.data import padding_share
+
+    windows = np.arange(1, 49, dtype="float32").reshape(4, 12, 1)
+    windows[1, 5] = windows[1, -1]
+    relative = windows - windows[:, -1:, :]
+    assert padding_share(relative) == (0.0, False)
