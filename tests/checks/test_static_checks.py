@@ -275,3 +275,15 @@ def test_when_a_window_repeats_its_last_value_midway_then_that_is_not_padding():
     windows[1, 5] = windows[1, -1]
     relative = windows - windows[:, -1:, :]
     assert padding_share(relative) == (0.0, False)
+
+
+def test_when_a_model_is_copied_for_grading_then_adapted_normalization_state_survives(cancer):
+    from autograder.checks.progress import fresh_copy
+
+    norm = layers.Normalization()
+    norm.adapt(cancer.x_train)
+    model = keras.Sequential([keras.Input((30,)), norm, layers.Dense(1, activation="sigmoid")])
+    model.compile(optimizer="adam", loss="binary_crossentropy")
+    copy = fresh_copy(model)
+    np.testing.assert_allclose(copy.layers[0].get_weights()[0], norm.get_weights()[0])
+    assert not np.allclose(copy.layers[1].get_weights()[0], model.layers[1].get_weights()[0])
