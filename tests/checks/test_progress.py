@@ -1,9 +1,9 @@
 """The training-progress verdict, pinned on the calibration zoo over seeds.
 
 ``python -m calibration.calibrate_progress`` runs every candidate over 5 seeds and
-prints the margins; these tests repeat the verdicts on two seeds each (for time), so a
-TensorFlow change that moves a correct model below its margin, or lets a broken one
-through, goes red here.
+prints the margins; these tests repeat the verdicts on two seeds for every correct
+candidate and one for every broken one (for time), so a TensorFlow change that moves a
+correct model below its margin, or lets a broken one through, goes red here.
 """
 
 from __future__ import annotations
@@ -42,14 +42,13 @@ def test_when_a_correct_solution_is_graded_then_every_check_passes(
     assert report.result("training.progress").verdict is Verdict.PASS
 
 
-@pytest.mark.parametrize("seed", SEEDS)
 @pytest.mark.parametrize(
     "candidate", [c for c in CANDIDATES if not c.correct], ids=lambda c: f"{c.task}: {c.name}"
 )
 def test_when_a_broken_solution_is_graded_then_some_check_fails_with_a_diagnosis(
-    prepared_data_dir, candidate, seed
+    prepared_data_dir, candidate
 ):
-    report = run_pipeline(_submission(candidate, seed), STANDARD_PIPELINE)
+    report = run_pipeline(_submission(candidate, 0), STANDARD_PIPELINE)
     assert not report.passed
     assert all(failure.diagnosis is not None for failure in report.failures)
 
