@@ -180,6 +180,7 @@ def fresh_copy(model: Any) -> Any:
     for original, cloned in zip(model.layers, copy.layers, strict=True):
         if original.weights and not original.trainable_weights:
             cloned.set_weights(original.get_weights())
+            cloned.finalize_state()  # e.g. Normalization derives mean/variance from them
     copy.compile_from_config(config)
     return copy
 
