@@ -140,6 +140,13 @@ def check_progress(submission: Submission) -> CheckResult:
     spec = PROGRESS_SPECS[task.key]
     measurement = measure_progress(submission, spec)
     passed, summary = progress_verdict(measurement, spec, task.kind)
+    if task.kind == "classification" and task.num_classes:
+        # An initial loss far above log K means the untrained output is already extreme
+        # (unscaled inputs, a wrong activation): worth seeing even when training recovers.
+        summary += (
+            f" Initial loss {measurement.initial_loss:.4g} vs log K = "
+            f"{math.log(task.num_classes):.4g} for an untrained model spreading its bets."
+        )
     figures: dict[str, Any] = {
         "initial_loss": measurement.initial_loss,
         "final_loss": measurement.final_loss,
