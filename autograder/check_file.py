@@ -96,6 +96,8 @@ def _run_notebook(path: Path, environment: dict[str, str], timeout: int) -> Diag
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
+    from autograder.book.harness import temporary_environment
+
     notebook = nbformat.read(path, as_version=4)
     client = NotebookClient(
         notebook,
@@ -103,15 +105,12 @@ def _run_notebook(path: Path, environment: dict[str, str], timeout: int) -> Diag
         kernel_name="python3",
         resources={"metadata": {"path": str(path.parent.resolve())}},
     )
-    saved = dict(os.environ)
-    os.environ.update(environment)  # the kernel inherits this process's environment
-    try:
-        client.execute()
-    except CellExecutionError as error:
-        return explain_error(str(error.evalue), error.ename)
-    except (CellTimeoutError, DeadKernelError) as error:
-        return explain_error(str(error), type(error).__name__)
-    finally:
-        os.environ.clear()
-        os.environ.update(saved)
+    # The kernel inherits this process's environment, report file included.
+    with temporary_environment({REPORT_FILE_ENV: environment[REPORT_FILE_ENV]}):
+        try:
+            client.execute()
+        except CellExecutionError as error:
+            return explain_error(str(error.evalue), error.ename)
+        except (CellTimeoutError, DeadKernelError) as error:
+            return explain_error(str(error), type(error).__name__)
     return None

@@ -124,7 +124,7 @@ def execute_notebook(
         extra_arguments=["--IPKernelApp.capture_fd_output=False"],
     )
     start = time.perf_counter()
-    with _environment(KERNEL_ENVIRONMENT):
+    with temporary_environment(KERNEL_ENVIRONMENT):
         try:
             client.execute()
         except CellTimeoutError:
@@ -203,7 +203,7 @@ def _first_line(cell: Any) -> str:
 
 
 @contextlib.contextmanager
-def _environment(values: Mapping[str, str]) -> Iterator[None]:
+def temporary_environment(values: Mapping[str, str]) -> Iterator[None]:
     """Set environment variables for kernels started inside the block, then restore."""
     saved = {key: os.environ.get(key) for key in values}
     os.environ.update(values)

@@ -65,11 +65,12 @@ def check_book(
     paths = [Path(p).resolve() for p in notebooks] or book_notebooks(root)
     reports = []
     for path in paths:
-        report = _cached_report(root, path) if use_cache else None
+        key = execution_key(root, path)
+        report = _cached_report(root, path, key) if use_cache else None
         if report is None:
             report = execute_notebook(path, cell_timeout=cell_timeout)
             if report.passed:
-                _store(root, path, report)
+                _store(root, path, report, key)
         reports.append(report)
         if on_report is not None:
             on_report(report)
@@ -165,7 +166,7 @@ def _executed_paths(root: Path, notebook: Path) -> tuple[Path, Path]:
     return executed, executed.with_suffix(".json")
 
 
-def _cached_report(root: Path, notebook: Path) -> NotebookReport | None:
+def _cached_report(root: Path, notebook: Path, key: str) -> NotebookReport | None:
     executed, record = _executed_paths(root, notebook)
     if not (executed.is_file() and record.is_file()):
         return None
@@ -173,7 +174,7 @@ def _cached_report(root: Path, notebook: Path) -> NotebookReport | None:
         saved = json.loads(record.read_text())
     except json.JSONDecodeError:
         return None
-    if saved.get("key") != execution_key(root, notebook):
+    if saved.get("key") != key:
         return None
     return NotebookReport(
         notebook,
@@ -183,13 +184,11 @@ def _cached_report(root: Path, notebook: Path) -> NotebookReport | None:
     )
 
 
-def _store(root: Path, notebook: Path, report: NotebookReport) -> None:
+def _store(root: Path, notebook: Path, report: NotebookReport, key: str) -> None:
     executed, record = _executed_paths(root, notebook)
     executed.parent.mkdir(parents=True, exist_ok=True)
     nbformat.write(report.notebook, executed)
-    record.write_text(
-        json.dumps({"key": execution_key(root, notebook), **report.to_dict()}, indent=2)
-    )
+    record.write_text(json.dumps({"key": key, **report.to_dict()}, indent=2))
 
 
 def _stage(root: Path, reports: Sequence[NotebookReport]) -> Path:

@@ -176,7 +176,7 @@ def check_labels(submission: Submission) -> CheckResult:
                 "Encode the labels as integers (e.g. keras.layers.StringLookup) before training.",
             ),
         )
-    indices = y.argmax(-1) if (y.ndim == 2 and y.shape[1] > 1) else y.reshape(-1)
+    indices = class_indices(y)
     low, high = float(indices.min()), float(indices.max())
     figures |= {"min": low, "max": high}
     classes = task.num_classes or 0
@@ -192,6 +192,12 @@ def check_labels(submission: Submission) -> CheckResult:
     return CheckResult(
         "data.labels", title, Verdict.PASS, f"Labels are class indices {low:g}..{high:g}.", figures
     )
+
+
+def class_indices(labels: np.ndarray) -> np.ndarray:
+    """Return labels as a flat array of class indices (one-hot rows become their argmax)."""
+    y = np.asarray(labels)
+    return y.argmax(-1) if (y.ndim == 2 and y.shape[1] > 1) else y.reshape(-1)
 
 
 def padding_share(x: np.ndarray) -> tuple[float, bool]:

@@ -26,6 +26,7 @@ from typing import Any
 import keras
 import numpy as np
 
+from autograder.checks.data import class_indices
 from autograder.checks.submission import Submission
 from autograder.diagnose import findings
 from autograder.results import CheckResult, Verdict
@@ -194,8 +195,7 @@ def fresh_copy(model: Any) -> Any:
 
 def accuracy(predictions: np.ndarray, labels: np.ndarray) -> float:
     """Accuracy for softmax/logit rows (argmax) or a single sigmoid/logit unit (> 0.5 / > 0)."""
-    y = np.asarray(labels)
-    truth = y.argmax(-1) if (y.ndim == 2 and y.shape[1] > 1) else y.reshape(-1)
+    truth = class_indices(labels)
     if predictions.ndim == 1 or predictions.shape[-1] == 1:
         scores = predictions.reshape(-1)
         threshold = 0.5 if scores.min() >= 0 and scores.max() <= 1 else 0.0
@@ -210,10 +210,8 @@ def baseline_metric(submission: Submission) -> float:
     task = submission.task
     y_train, y_test = np.asarray(submission.y_train), np.asarray(submission.y_test)
     if task.baseline == "majority":
-        train = y_train.argmax(-1) if (y_train.ndim == 2 and y_train.shape[1] > 1) else y_train
-        test = y_test.argmax(-1) if (y_test.ndim == 2 and y_test.shape[1] > 1) else y_test
-        values, counts = np.unique(train.reshape(-1), return_counts=True)
-        return float(np.mean(test.reshape(-1) == values[counts.argmax()]))
+        values, counts = np.unique(class_indices(y_train), return_counts=True)
+        return float(np.mean(class_indices(y_test) == values[counts.argmax()]))
     if task.baseline == "mean":
         return float(np.mean(np.abs(_flat(y_test) - _flat(y_train).mean())))
     last_observed = np.asarray(submission.x_test, dtype=np.float64).reshape(len(y_test), -1)[:, -1]
