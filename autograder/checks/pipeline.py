@@ -9,6 +9,9 @@ from autograder.checks.submission import Submission
 from autograder.diagnose.explain import explain_error
 from autograder.results import CheckResult, Report, Verdict
 
+BLOCKED_BY = "blocked_by"
+"""Figure naming the failed prerequisites of a skipped check (a skip that counts as failed)."""
+
 
 @dataclass(frozen=True)
 class Check:
@@ -40,6 +43,7 @@ def run_pipeline(submission: Submission, checks: Sequence[Check]) -> Report:
                 check.title,
                 Verdict.SKIP,
                 f"Not run: it needs {', '.join(blocked)} to pass first.",
+                {BLOCKED_BY: ", ".join(blocked)},
             )
             continue
         try:

@@ -220,3 +220,42 @@ def symptom(kind: str, where: str) -> Diagnosis:
     }
     chapter, problem, fix = texts[kind]
     return _make(kind, chapter, problem, where, fix)
+
+
+def not_the_grading_subset(where: str, chapter: str) -> Diagnosis:
+    """The handed-in arrays are not the task's grading subset (dropped or added examples)."""
+    return _make(
+        "not-the-grading-subset",
+        chapter,
+        "The handed-in data is not the exercise's grading subset: examples were dropped, "
+        "added or relabelled, so the grade would not measure the same task as everyone else's.",
+        where,
+        "Prepare the arrays from the data the notebook loads (grading_train and grading_test), "
+        "keeping every example; reshaping, scaling and encoding are fine.",
+    )
+
+
+def weights_not_kept(where: str) -> Diagnosis:
+    """The handed-in model predicts no better than chance: trained weights were lost."""
+    return _make(
+        "trained-weights-lost",
+        "layer-surgery",
+        "The model as handed in predicts no better than a fixed guess: the trained weights "
+        "did not make it into the new model (a rebuilt layer starts from random weights, and "
+        "loading a checkpoint into a changed architecture can skip layers).",
+        where,
+        "Reuse the trained layer objects in the new model (the functional API), or load the "
+        "checkpoint and verify each layer's weights against the original before handing in.",
+    )
+
+
+def architecture_differs(where: str, expected: str) -> Diagnosis:
+    """The model's layers do not produce the shapes the exercise prescribes."""
+    return _make(
+        "architecture-differs",
+        "layer-surgery",
+        f"The model's layers do not have the shapes the exercise asks for: {expected}.",
+        where,
+        "Print model.summary() and compare it with the exercise's description; rebuild the "
+        "model with the functional API rather than editing model.layers (a copy).",
+    )
