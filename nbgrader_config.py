@@ -15,3 +15,7 @@ c.ClearSolutions.code_stub = {"python": "# YOUR CODE HERE"}
 c.ClearSolutions.text_stub = "YOUR ANSWER HERE"
 # A cell may train a model for a few seconds; the whole notebook takes well under a minute.
 c.Execute.timeout = 120
+# nbgrader scores a test cell that wrote to stderr as failed. TensorFlow's C++ logs go
+# straight to the process's stderr; without this the kernel would capture them into
+# whichever cell runs first.
+c.Execute.extra_arguments = ["--IPKernelApp.capture_fd_output=False"]

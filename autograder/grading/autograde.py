@@ -96,7 +96,8 @@ def autograde_class(
                     "--force",
                     f"--Execute.timeout={timeout}",
                     *flags,
-                ]
+                ],
+                grading=True,
             )
             row = read_gradebook(course, spec.key, student)
         except ClinicError as error:
@@ -124,4 +125,3 @@ def read_gradebook(course: Course, assignment: str, student: str) -> GradeRow:
         }
         maximum = float(sum(grade.max_score for grade in notebook.grades))
     return GradeRow(student, spec.key, GRADED, points, maximum)
-

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from autograder.errors import ClinicError
+from autograder.exercises.handin import GRADING_ENV
 
 COURSE_ROOT = Path(__file__).resolve().parents[2]
 """The repository root: ``solutions/``, ``exercises/`` and ``nbgrader_config.py`` live here."""
@@ -51,8 +52,12 @@ class Course:
         ]
 
 
-def run_nbgrader(args: list[str], *, quiet: bool = True) -> subprocess.CompletedProcess[str]:
+def run_nbgrader(
+    args: list[str], *, quiet: bool = True, grading: bool = False
+) -> subprocess.CompletedProcess[str]:
     """Run ``python -m nbgrader ARGS`` from the course root (so its config applies).
+
+    ``grading`` tells the notebooks they are being graded (see ``GRADING_ENV``).
 
     Raises:
         ClinicError: nbgrader failed; its last lines of output are included.
@@ -61,6 +66,10 @@ def run_nbgrader(args: list[str], *, quiet: bool = True) -> subprocess.Completed
     env.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
     env.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
     env.setdefault("PYTHONHASHSEED", "0")
+    # nbgrader runs `alembic` (gradebook migrations) from PATH: use this environment's.
+    env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")])
+    if grading:
+        env[GRADING_ENV] = "1"
     command = [sys.executable, "-m", "nbgrader", *args]
     done = subprocess.run(
         command, cwd=COURSE_ROOT, env=env, capture_output=quiet, text=True, check=False

@@ -9,9 +9,7 @@ from autograder.exercises.assignments import ASSIGNMENTS, get_assignment
 from autograder.grading.course import COURSE_ROOT, run_nbgrader
 
 
-def release(
-    assignments: Sequence[str] = (), *, destination: Path | None = None
-) -> list[Path]:
+def release(assignments: Sequence[str] = (), *, destination: Path | None = None) -> list[Path]:
     """Generate the student version of each assignment (all of them by default).
 
     nbgrader removes the solution regions and the hidden tests and records each
