@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The main job: set up, prepare the real datasets, and build the course site.
-# (Releasing the exercises and grading the sample class join here as they land.)
+# The main job: set up, prepare the real datasets, build the course site, release the
+# exercises and grade the bundled sample class against its documented scores.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=scripts/setup.sh
@@ -13,3 +13,15 @@ clinic data list
 
 say "Building the course site"
 clinic book build
+
+say "Releasing the exercises (nbgrader generate_assignment: solutions/ -> exercises/)"
+clinic release
+
+say "Grading the sample class with nbgrader on the real data"
+clinic grade --submissions examples/sample-class --workdir _build/grading --workers 2 \
+    --timeout 30 --expected examples/sample-class/expected-scores.csv
+
+say "Done"
+echo "Course site:   $ROOT/_build/html/index.html"
+echo "Grades:        $ROOT/_build/grading/grades.csv"
+echo "Gradebook:     $ROOT/_build/grading/gradebook.db"

@@ -107,6 +107,8 @@ def as_first_layer_sees_it(model: Any, x: np.ndarray) -> tuple[np.ndarray, list[
     """
     applied = []
     for layer in getattr(model, "layers", []):
+        if isinstance(layer, keras.layers.InputLayer):  # functional models list their input
+            continue
         if not isinstance(layer, _PREPROCESSING):
             break
         x = np.asarray(layer(x.astype("float32")))
@@ -281,8 +283,10 @@ def check_padding_mask(submission: Submission) -> CheckResult:
 def check_leakage(submission: Submission) -> CheckResult:
     """No statistic from the held-out data reached training.
 
-    Two signatures are recognised. Standardisation on train+test together leaves the
-    *combined* features with mean 0 while the training part alone is off 0. Windows
+    Three signatures are recognised. Standardisation on train+test together leaves the
+    *combined* features with mean 0 while the training part alone is off 0. Held-out
+    data standardised with its own statistics has mean 0 and standard deviation 1
+    exactly, which held-out data scaled with the training statistics never has. Windows
     cut from the whole series before splitting make the first test window the last
     training window shifted by one step.
     """
@@ -323,6 +327,19 @@ def check_leakage(submission: Submission) -> CheckResult:
                         kind="normalisation",
                     ),
                 )
+            if len(x_test) > 1 and _standardised(x_test) and _standardised(x_train):
+                return CheckResult(
+                    "data.leakage",
+                    title,
+                    Verdict.FAIL,
+                    "The held-out features were standardised with their own mean and standard "
+                    "deviation, not with the training data's.",
+                    {"kind": "own-statistics"},
+                    diagnosis=findings.leakage(
+                        "x_test has mean 0 and standard deviation 1 in every feature, exactly",
+                        kind="own-statistics",
+                    ),
+                )
             adapted = _normalization_leak(submission.model, x_train, x_test)
             if adapted is not None:
                 return CheckResult(
@@ -338,6 +355,15 @@ def check_leakage(submission: Submission) -> CheckResult:
                     ),
                 )
     return CheckResult("data.leakage", title, Verdict.PASS, "No sign of leakage found.")
+
+
+def _standardised(x: np.ndarray) -> bool:
+    """Every feature has mean 0 and standard deviation 1, to rounding: its own statistics."""
+    std = x.std(axis=0)
+    return bool(
+        np.max(np.abs(x.mean(axis=0))) < LEAK_TOLERANCE
+        and np.max(np.abs(std[std > 0] - 1)) < LEAK_TOLERANCE
+    )
 
 
 def _normalization_leak(model: Any, x_train: np.ndarray, x_test: np.ndarray) -> str | None:

@@ -197,7 +197,10 @@ def _mismatch(
             "probabilities-as-logits",
             "mistyped-data",
             f"The model already outputs {kind} probabilities, but the loss is told they are "
-            "logits (from_logits=True), so it squashes them a second time.",
+            "logits (from_logits=True). Keras warns; inside fit (TensorFlow backend) it quietly "
+            "uses the scores from before the activation, but a loss computed on the model's "
+            "predictions applies the activation a second time. The settings contradict each "
+            "other.",
             "Either drop the last activation (output logits) or set from_logits=False.",
         )
     if info.name in _CROSS_ENTROPIES and not info.from_logits and kind == "logits":

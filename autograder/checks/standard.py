@@ -31,7 +31,9 @@ STATIC_CHECKS: tuple[Check, ...] = (
         check_loss_fit,
         requires=("structure.output-shape", "data.labels"),
     ),
-    Check("data.mask", "Padding and mask", check_padding_mask, requires=(ACCEPTS,)),
+    # No prerequisite: inputs that are not padded sequences need no model to judge, and a
+    # model that crashes on padded ones fails this check with the diagnosis of its error.
+    Check("data.mask", "Padding and mask", check_padding_mask),
     Check("data.leakage", "No leakage from held-out data", check_leakage),
 )
 """Checks that need no training: fast, run first, and enough for a quick self-check."""

@@ -17,6 +17,7 @@ from autograder import __version__
 from autograder.cli.book import book
 from autograder.cli.check import check
 from autograder.cli.data import data
+from autograder.cli.grading import grade, release
 from autograder.errors import ClinicError
 
 __all__ = ["cli", "main"]
@@ -38,6 +39,8 @@ def cli(ctx: click.Context, verbose: bool) -> None:
 cli.add_command(data)
 cli.add_command(book)
 cli.add_command(check)
+cli.add_command(release)
+cli.add_command(grade)
 
 
 def main() -> None:

@@ -140,6 +140,17 @@ def leakage(where: str, *, kind: str) -> Diagnosis:
             where,
             "Split the series by time first, then window each part separately.",
         )
+    if kind == "own-statistics":
+        return _make(
+            "test-scaled-with-own-statistics",
+            "unscaled-data",
+            "The held-out data was scaled with its own mean and standard deviation. The model "
+            "is then tested on inputs scaled differently from the ones it learned on, and the "
+            "held-out statistics shape the score, so it is no longer an honest estimate.",
+            where,
+            "Compute mean and standard deviation on x_train only (or Normalization.adapt(x_train)) "
+            "and apply the same values to x_test.",
+        )
     return _make(
         "normalisation-leakage",
         "unscaled-data",

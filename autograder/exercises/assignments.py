@@ -101,7 +101,7 @@ class Assignment:
 RESTORED = Question(
     "restored",
     "The handed-in model keeps what was trained",
-    3,
+    5,
     ("training.as-handed-in", "structure.required-shapes"),
 )
 
@@ -114,13 +114,13 @@ _ASSIGNMENTS = (
         "layer-surgery",
         (
             Question(DATA.key, DATA.title, 1, DATA.checks),
-            Question(SHAPES.key, SHAPES.title, 2, SHAPES.checks),
+            Question(SHAPES.key, SHAPES.title, 1, SHAPES.checks),
             LOSS,
             RESTORED,
-            Question(LEARNS.key, LEARNS.title, 3, LEARNS.checks),
+            Question(LEARNS.key, LEARNS.title, 2, LEARNS.checks),
         ),
         1404,
-        required_shapes=((None, 28, 28, 1), (None, 784), (None, 128), (None, 10)),
+        required_shapes=((None, 28, 28, 1), (None, 784), (None, 128), (None, 64), (None, 10)),
     ),
     Assignment("05-unscaled-data", "unscaled-data", (DATA, SHAPES, LOSS, LEARNS), 1505),
     Assignment("06-mistyped-data", "mistyped-data", (DATA, SHAPES, LOSS, LEARNS), 1606),

@@ -8,6 +8,7 @@ reason, and the rest of the class is still graded.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -70,6 +71,7 @@ def autograde_class(
     *,
     timeout: int = 120,
     students: Sequence[str] = (),
+    workers: int = 1,
     progress: Callable[[str, GradeRow], None] | None = None,
 ) -> list[GradeRow]:
     """Autograde every submission of an assignment and return one row per student.
@@ -79,14 +81,19 @@ def autograde_class(
         course: where the submissions are and where results go.
         timeout: nbgrader's per-cell execution limit, in seconds.
         students: grade only these (all who submitted by default).
-        progress: called after each student with their row.
+        workers: how many students are graded at the same time.
+        progress: called after each student with their row (from the calling thread).
+
+    Returns:
+        One row per student, in student order, whatever order they finished in.
     """
     spec = get_assignment(assignment)
     course.workdir.mkdir(parents=True, exist_ok=True)
     flags = course.nbgrader_flags()
     run_nbgrader(["generate_assignment", spec.key, "--force", *flags])
-    rows = []
-    for student in students or students_of(course, spec.key):
+    names = list(students) or students_of(course, spec.key)
+
+    def grade_one(student: str) -> GradeRow:
         try:
             run_nbgrader(
                 [
@@ -99,13 +106,20 @@ def autograde_class(
                 ],
                 grading=True,
             )
-            row = read_gradebook(course, spec.key, student)
+            return read_gradebook(course, spec.key, student)
         except ClinicError as error:
-            row = GradeRow(student, spec.key, FAILED, reason=str(error).splitlines()[-1])
-        rows.append(row)
-        if progress is not None:
-            progress(student, row)
-    return rows
+            return GradeRow(student, spec.key, FAILED, reason=str(error).splitlines()[-1])
+
+    rows: dict[str, GradeRow] = {}
+    # Each student is a separate nbgrader process; threads only wait for them.
+    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+        futures = {pool.submit(grade_one, student): student for student in names}
+        for future in as_completed(futures):
+            row = future.result()
+            rows[row.student] = row
+            if progress is not None:
+                progress(row.student, row)
+    return [rows[student] for student in names]
 
 
 def read_gradebook(course: Course, assignment: str, student: str) -> GradeRow:

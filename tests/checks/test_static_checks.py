@@ -127,6 +127,21 @@ def test_when_statistics_come_from_train_and_test_together_then_leakage_fails(ca
     assert result.diagnosis.rule == "normalisation-leakage"
 
 
+def test_when_each_part_is_standardised_with_its_own_statistics_then_leakage_fails(cancer):
+    def own(x):
+        return (x - x.mean(0)) / x.std(0)
+
+    model = keras.Sequential([keras.Input((30,)), layers.Dense(1, activation="sigmoid")])
+    mean, std = cancer.x_train.mean(0), cancer.x_train.std(0)
+    for x_test, verdict in ((own(cancer.x_test), Verdict.FAIL),
+                            ((cancer.x_test - mean) / std, Verdict.PASS)):  # fmt: skip
+        submission = Submission(model, get_task("unscaled-data"), own(cancer.x_train),
+                                cancer.y_train, x_test, cancer.y_test)  # fmt: skip
+        result = check_leakage(submission)
+        assert result.verdict is verdict
+    assert result.verdict is Verdict.PASS
+
+
 def test_when_a_normalization_layer_is_adapted_on_all_data_then_leakage_fails(cancer):
     for adapt_on, verdict in ((np.concatenate([cancer.x_train, cancer.x_test]), Verdict.FAIL),
                               (cancer.x_train, Verdict.PASS)):  # fmt: skip
