@@ -19,7 +19,7 @@ clinic release
 
 say "Grading the sample class with nbgrader on the real data"
 clinic grade --submissions examples/sample-class --workdir _build/grading --workers 2 \
-    --timeout 30 --expected examples/sample-class/expected-scores.csv
+    --timeout 60 --expected examples/sample-class/expected-scores.csv
 
 say "Done"
 echo "Course site:   $ROOT/_build/html/index.html"

@@ -53,9 +53,12 @@ def compare(expected: Iterable[Expected], graded: Iterable[GradeRow]) -> list[st
         row = actual.get((item.assignment, item.student))
         if row is None:
             continue  # that assignment was not graded in this run
-        if row.points != item.points:
+        # A submission nbgrader could not finish (e.g. a kernel that never came back from
+        # an interrupted endless loop) earns nothing: compare it as all zeros.
+        points = row.points or dict.fromkeys(item.points, 0.0)
+        if points != item.points:
             problems.append(
                 f"{item.assignment}/{item.student} ({item.case}): expected {item.points}, "
-                f"got {row.points}" + (f" [{row.reason}]" if row.reason else "")
+                f"got {points}" + (f" [{row.reason}]" if row.reason else "")
             )
     return problems
