@@ -127,6 +127,27 @@ def load_artifacts(
         ArtifactError: what is missing or wrong, and what the student should do.
     """
     folder = Path(directory)
+    name, digest = verify_artifacts(folder, assignment=assignment)
+    return Artifacts(
+        assignment=name,
+        model=_load_model(folder / MODEL_FILE),
+        arrays=_load_arrays(folder / DATA_FILE),
+        fingerprint=digest,
+    )
+
+
+def verify_artifacts(
+    directory: str | os.PathLike[str], *, assignment: str | None = None
+) -> tuple[str, str]:
+    """Check a hand-in against its manifest; return its assignment and fingerprint.
+
+    Cheap (hashing only), so a caller can tell whether it has already scored this
+    hand-in before loading the model again.
+
+    Raises:
+        ArtifactError: what is missing or wrong, and what the student should do.
+    """
+    folder = Path(directory)
     manifest = _manifest(folder)
     if assignment is not None and manifest["assignment"] != assignment:
         raise ArtifactError(
@@ -142,12 +163,7 @@ def load_artifacts(
                 "was handed in, or the hand-in was interrupted). Run the hand-in cell again."
             )
         digest.update(actual.encode())
-    return Artifacts(
-        assignment=manifest["assignment"],
-        model=_load_model(folder / MODEL_FILE),
-        arrays=_load_arrays(folder / DATA_FILE),
-        fingerprint=digest.hexdigest(),
-    )
+    return str(manifest["assignment"]), digest.hexdigest()
 
 
 def _numeric(name: str, value: Any) -> np.ndarray:

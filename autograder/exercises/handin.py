@@ -25,6 +25,7 @@ from autograder.exercises.artifacts import (
     ArtifactError,
     load_artifacts,
     save_artifacts,
+    verify_artifacts,
 )
 from autograder.exercises.assignments import get_assignment
 from autograder.exercises.scoring import QuestionScore, Scorecard, score_loaded
@@ -139,10 +140,11 @@ def _grading() -> bool:
 
 
 def _scorecard(assignment: str, seed: int, folder: Path) -> Scorecard:
-    with _quiet():
-        artifacts = load_artifacts(folder, assignment=assignment)
-        key = (artifacts.fingerprint, seed)
-        if key not in _cache:
+    _, fingerprint = verify_artifacts(folder, assignment=assignment)
+    key = (fingerprint, seed)
+    if key not in _cache:  # load the model only for a hand-in not scored yet
+        with _quiet():
+            artifacts = load_artifacts(folder, assignment=assignment)
             _cache[key] = score_loaded(artifacts, get_assignment(assignment), seed=seed)
     return _cache[key]
 
