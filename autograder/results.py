@@ -34,6 +34,11 @@ class Verdict(str, Enum):
     """Could not run (e.g. an earlier check failed); the summary says why."""
 
 
+def shape_text(shape: Sequence[int | None]) -> str:
+    """Write a shape the way Keras prints it, batch axis as ``None``: ``(None, 28, 28, 1)``."""
+    return "(" + ", ".join("None" if d is None else str(d) for d in shape) + ")"
+
+
 @dataclass(frozen=True)
 class ShapeRow:
     """One layer's row in the layer-by-layer shape table, measured on a real batch."""

@@ -20,7 +20,7 @@ from autograder.checks.shapes import shape_table
 from autograder.checks.standard import ACCEPTS, STANDARD_PIPELINE
 from autograder.checks.submission import Submission
 from autograder.diagnose import findings
-from autograder.results import CheckResult, Verdict
+from autograder.results import CheckResult, Verdict, shape_text
 
 MIN_REGRESSION_SHARE = 0.8
 """A forecast hand-in must keep at least this share of the subset's weeks as examples
@@ -118,8 +118,8 @@ def required_shapes_check(shapes: Sequence[tuple[int | None, ...]]) -> Check:
     def run(submission: Submission) -> CheckResult:
         title = REQUIRED_SHAPES_TITLE
         found = [row.output_shape for row in shape_table(submission.model, submission.batch())]
-        text = " -> ".join(_shape_text(s) for s in expected)
-        figures = {"found": " -> ".join(_shape_text(s) for s in found), "expected": text}
+        text = " -> ".join(shape_text(s) for s in expected)
+        figures = {"found": " -> ".join(shape_text(s) for s in found), "expected": text}
         if found != expected:
             return CheckResult(
                 "structure.required-shapes",
@@ -136,10 +136,6 @@ def required_shapes_check(shapes: Sequence[tuple[int | None, ...]]) -> Check:
     return Check(
         "structure.required-shapes", "The architecture the exercise asks for", run, (ACCEPTS,)
     )
-
-
-def _shape_text(shape: tuple[int | None, ...]) -> str:
-    return "(" + ", ".join("None" if d is None else str(d) for d in shape) + ")"
 
 
 SUBSET_CHECK = Check("data.subset", "The data is the exercise's grading subset", check_subset)

@@ -33,6 +33,7 @@ from typing import Any
 
 import numpy as np
 
+from autograder.datasets.sources import sha256_of
 from autograder.errors import ClinicError
 
 SCHEMA = 1
@@ -254,11 +255,7 @@ def _first_line(error: BaseException) -> str:
 def _sha256(path: Path) -> str:
     if not path.is_file():
         raise ArtifactError(f"{path} is missing from the hand-in. Run the hand-in cell again.")
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
+    return sha256_of(path)
 
 
 def _replace(staging: Path, target: Path) -> None:

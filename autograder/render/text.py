@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from autograder.chapters import DEFAULT_SITE_URL
-from autograder.results import Report, Verdict
+from autograder.results import Report, Verdict, shape_text
 
 MARKS = {
     Verdict.PASS: "PASS",
@@ -22,9 +22,7 @@ def report_text(report: Report, site_url: str = DEFAULT_SITE_URL) -> str:
         if result.shape_table:
             width = max(len(row.layer) for row in result.shape_table)
             for row in result.shape_table:
-                shape = (
-                    "(" + ", ".join("None" if d is None else str(d) for d in row.output_shape) + ")"
-                )
+                shape = shape_text(row.output_shape)
                 lines.append(
                     f"         {row.layer:<{width}}  {row.kind:<20} {shape:<22} {row.params:>10,}"
                 )
