@@ -17,7 +17,7 @@ from autograder import __version__
 from autograder.cli.book import book
 from autograder.cli.check import check
 from autograder.cli.data import data
-from autograder.cli.grading import grade, release
+from autograder.cli.grading import export, feedback, grade, release
 from autograder.errors import ClinicError
 
 __all__ = ["cli", "main"]
@@ -41,6 +41,8 @@ cli.add_command(book)
 cli.add_command(check)
 cli.add_command(release)
 cli.add_command(grade)
+cli.add_command(feedback)
+cli.add_command(export)
 
 
 def main() -> None:

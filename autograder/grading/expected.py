@@ -1,4 +1,4 @@
-"""The sample class's documented scores: read them, and compare a grading run with them."""
+"""The sample class's documented outcomes: read them, and compare a grading run with them."""
 
 from __future__ import annotations
 
@@ -8,22 +8,25 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from autograder.errors import ClinicError
-from autograder.grading.autograde import GradeRow
+from autograder.grading.outcome import State, SubmissionResult
 
 
 @dataclass(frozen=True)
 class Expected:
-    """One documented outcome: a student's points per question on one assignment."""
+    """One documented outcome: a student's state and points per question on one assignment."""
 
     student: str
     assignment: str
-    points: dict[str, float]
+    state: State
+    """How grading must end."""
+    points: dict[str, int]
+    """Points per question (empty for a failed state: nothing was scored)."""
     case: str
     """What the submission does, in a few words."""
 
 
 def read_expected(path: Path) -> list[Expected]:
-    """Read ``expected-scores.csv``: ``assignment,student,<question>...,case``.
+    """Read ``expected-scores.csv``: ``assignment,student,state,q_<question>...,total,case``.
 
     Raises:
         ClinicError: the file is missing or a row is malformed.
@@ -35,30 +38,30 @@ def read_expected(path: Path) -> list[Expected]:
         for number, row in enumerate(csv.DictReader(handle), start=2):
             try:
                 points = {
-                    key.removeprefix("q_"): float(value)
+                    key.removeprefix("q_"): int(value)
                     for key, value in row.items()
                     if key.startswith("q_") and value != ""
                 }
-                rows.append(Expected(row["student"], row["assignment"], points, row["case"]))
+                state = State(row["state"])
+                rows.append(Expected(row["student"], row["assignment"], state, points, row["case"]))
             except (KeyError, ValueError) as error:
                 raise ClinicError(f"{path}, line {number}: malformed row ({error}).") from None
     return rows
 
 
-def compare(expected: Iterable[Expected], graded: Iterable[GradeRow]) -> list[str]:
-    """Return one line per difference between documented and actual points (empty: all match)."""
+def compare(expected: Iterable[Expected], graded: Iterable[SubmissionResult]) -> list[str]:
+    """Return one line per difference between documented and actual outcomes (empty: all match)."""
     actual = {(row.assignment, row.student): row for row in graded}
     problems = []
     for item in expected:
         row = actual.get((item.assignment, item.student))
         if row is None:
             continue  # that assignment was not graded in this run
-        # A submission nbgrader could not finish (e.g. a kernel that never came back from
-        # an interrupted endless loop) earns nothing: compare it as all zeros.
-        points = row.points or dict.fromkeys(item.points, 0.0)
-        if points != item.points:
+        if row.state is not item.state or dict(row.points) != item.points:
+            got = f"{row.state.value} {dict(row.points)}"
             problems.append(
-                f"{item.assignment}/{item.student} ({item.case}): expected {item.points}, "
-                f"got {points}" + (f" [{row.reason}]" if row.reason else "")
+                f"{item.assignment}/{item.student} ({item.case}): expected "
+                f"{item.state.value} {item.points}, got {got}"
+                + (f" [{row.reason}]" if row.reason else "")
             )
     return problems
