@@ -35,10 +35,13 @@ def read_submission(path: Path) -> nbformat.NotebookNode:
             f"No {path.name} in the submission. Found: {', '.join(found) or 'nothing'}."
         )
     try:
-        notebook = nbformat.read(path, as_version=4)
-        nbformat.validate(notebook)
-    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+        text = path.read_text(encoding="utf-8")
+        json.loads(text)
+    except (UnicodeDecodeError, ValueError) as error:
         raise MalformedNotebookError(f"{path.name} is not a notebook (not JSON): {error}") from None
+    try:
+        notebook = nbformat.reads(text, as_version=4)
+        nbformat.validate(notebook)
     except nbformat.ValidationError as error:
         first = str(error).splitlines()[0]
         raise MalformedNotebookError(f"{path.name} is not a valid notebook: {first}") from None
