@@ -32,6 +32,9 @@ class Course:
     """The instructor notebooks."""
     db_url: str | None = None
     """The gradebook (SQLAlchemy URL); a SQLite file in ``workdir`` by default."""
+    course_id: str = "keras-clinic"
+    """nbgrader's course id. Never empty: nbgrader then creates no course row, which
+    SQLite lets pass and PostgreSQL rejects (a foreign key on every assignment)."""
 
     @property
     def gradebook_url(self) -> str:
@@ -43,6 +46,7 @@ class Course:
         work = self.workdir.resolve()
         return [
             f"--CourseDirectory.root={work}",
+            f"--CourseDirectory.course_id={self.course_id}",
             f"--CourseDirectory.source_directory={self.source.resolve()}",
             f"--CourseDirectory.release_directory={work / 'release'}",
             f"--CourseDirectory.submitted_directory={self.submissions.resolve()}",

@@ -41,7 +41,9 @@ from autograder.sandbox.confinement import INSIDE, Confinement
 from autograder.sandbox.process import Limits, ProcessOutcome, run_limited
 from autograder.sandbox.scorer import SINGLE_THREAD_ENV
 
-MEMORY_ERRORS = ("MemoryError", "ResourceExhaustedError", "OutOfMemoryError")
+MEMORY_ERRORS = ("ResourceExhaustedError", "OutOfMemoryError")
+"""Exceptions that mean "out of memory" besides ``MemoryError`` and its subclasses
+(NumPy's ``_ArrayMemoryError``)."""
 
 
 @dataclass(frozen=True)
@@ -206,7 +208,8 @@ def _notebook_failure(
             f"The notebook used more than {limits.memory_mib} MiB of memory{where}.",
         )
     for error in (status or {}).get("errors", []):
-        if error.get("ename") in MEMORY_ERRORS:
+        name = str(error.get("ename", ""))
+        if name.endswith("MemoryError") or name in MEMORY_ERRORS:
             return (
                 State.OUT_OF_MEMORY,
                 f"`{error['cell']}` asked for more memory than the limit of "

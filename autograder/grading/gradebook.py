@@ -23,7 +23,7 @@ def record(course: Course, result: SubmissionResult, timestamp: str | None = Non
     from nbgrader.api import Gradebook, MissingEntry
 
     spec = get_assignment(result.assignment)
-    with Gradebook(course.gradebook_url) as gradebook:
+    with Gradebook(course.gradebook_url, course_id=course.course_id) as gradebook:
         gradebook.update_or_create_student(result.student)
         try:
             submission = gradebook.find_submission(spec.key, result.student)
@@ -46,7 +46,7 @@ def recorded_points(course: Course, assignment: str, student: str) -> dict[str, 
     from nbgrader.api import Gradebook, MissingEntry
 
     spec = get_assignment(assignment)
-    with Gradebook(course.gradebook_url) as gradebook:
+    with Gradebook(course.gradebook_url, course_id=course.course_id) as gradebook:
         try:
             notebook = gradebook.find_submission_notebook(spec.notebook, spec.key, student)
         except MissingEntry:
