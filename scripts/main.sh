@@ -17,11 +17,15 @@ clinic book build
 say "Releasing the exercises (nbgrader generate_assignment: solutions/ -> exercises/)"
 clinic release
 
-say "Grading the sample class with nbgrader on the real data"
-clinic grade --submissions examples/sample-class --workdir _build/grading --workers 2 \
-    --timeout 60 --expected examples/sample-class/expected-scores.csv
+say "Grading the sample class (each notebook jailed, scored outside it, on the real data)"
+clinic grade --submissions examples/sample-class --workdir _build/grading --timeout 60 \
+    --expected examples/sample-class/expected-scores.csv
+clinic feedback --workdir _build/grading
+clinic export --workdir _build/grading
 
 say "Done"
-echo "Course site:   $ROOT/_build/html/index.html"
-echo "Grades:        $ROOT/_build/grading/grades.csv"
-echo "Gradebook:     $ROOT/_build/grading/gradebook.db"
+echo "Course site:    $ROOT/_build/html/index.html"
+echo "Class summary:  $ROOT/_build/grading/summary.md"
+echo "Feedback pages: $ROOT/_build/grading/feedback/<student>/<exercise>/exercise.html"
+echo "Grade exports:  $ROOT/_build/grading/exports/ (nbgrader, per question, Canvas)"
+echo "Gradebook:      $ROOT/_build/grading/gradebook.db"

@@ -69,7 +69,8 @@ def assignment_summary(results: Sequence[SubmissionResult], site_url: str) -> li
     if diagnoses:
         lines += ["", "What the class got wrong, most common first:", ""]
         lines += [
-            f"- {count} students: {problem}" + (f" — read {link}" if link else "")
+            f"- {count} student{'' if count == 1 else 's'}: {problem}"
+            + (f" — read {link}" if link else "")
             for (problem, link), count in diagnoses
         ]
     return lines
