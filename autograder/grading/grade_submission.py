@@ -96,22 +96,13 @@ def grade_submission(job: GradingJob) -> SubmissionResult:
         runnable_notebook(submitted, released_notebook(job.released)),
         kernel_dir / f"{spec.notebook}.ipynb",
     )
-    inside = Path(INSIDE) if job.confinement.confined else kernel_dir
-    notebook_run = run_limited(
-        [
-            sys.executable,
-            "-m",
-            "autograder.sandbox.notebook_runner",
-            str(inside / f"{spec.notebook}.ipynb"),
-            str(inside / "executed.ipynb"),
-            str(inside / "status.json"),
-        ],
-        confinement=job.confinement,
+    notebook_run = _run_stage(
+        job,
+        "notebook_runner",
+        [f"{spec.notebook}.ipynb", "executed.ipynb", "status.json"],
         private_dir=kernel_dir,
-        readable=[job.data_dir],
-        env=_environment(job, inside, grading=True),
         limits=job.limits,
-        log_name="notebook.log",
+        grading=True,
     )
     status = _read_status(kernel_dir / "status.json")
     errors = tuple(status.get("errors", [])) if status else ()
@@ -135,26 +126,46 @@ def grade_submission(job: GradingJob) -> SubmissionResult:
             **base, state=State.MISSING_ARTIFACT, reason=reason, errors=errors, seconds=seconds
         )
 
-    inside = Path(INSIDE) if job.confinement.confined else scoring_dir
-    scoring = run_limited(
-        [
-            sys.executable,
-            "-m",
-            "autograder.sandbox.scorer",
-            str(inside / ARTIFACTS_DIR),
-            spec.key,
-            str(spec.grading_seed),
-            str(inside / "score.json"),
-        ],
-        confinement=job.confinement,
+    scoring = _run_stage(
+        job,
+        "scorer",
+        [ARTIFACTS_DIR, spec.key, str(spec.grading_seed), "score.json"],
         private_dir=scoring_dir,
-        readable=[job.data_dir],
-        env=_environment(job, inside, grading=False),
         limits=job.scoring_limits,
-        log_name="scoring.log",
+        grading=False,
+        paths=(0, 3),
     )
     seconds["scoring"] = round(scoring.wall_s, 2)
     return _scored(base, scoring, scoring_dir / "score.json", job.scoring_limits, errors, seconds)
+
+
+def _run_stage(
+    job: GradingJob,
+    entry: str,
+    args: list[str],
+    *,
+    private_dir: Path,
+    limits: Limits,
+    grading: bool,
+    paths: tuple[int, ...] | None = None,
+) -> ProcessOutcome:
+    """Run ``autograder.sandbox.<entry> ARGS`` confined in ``private_dir``.
+
+    ``paths`` are the positions of the arguments that name files in the private folder
+    (all of them by default); they are given as the jail sees them.
+    """
+    inside = Path(INSIDE) if job.confinement.confined else private_dir
+    positions = range(len(args)) if paths is None else paths
+    argv = [str(inside / a) if i in positions else a for i, a in enumerate(args)]
+    return run_limited(
+        [sys.executable, "-m", f"autograder.sandbox.{entry}", *argv],
+        confinement=job.confinement,
+        private_dir=private_dir,
+        readable=[job.data_dir],
+        env=_environment(job, inside, grading=grading),
+        limits=limits,
+        log_name=f"{entry}.log",
+    )
 
 
 def _scored(
