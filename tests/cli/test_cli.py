@@ -10,16 +10,17 @@ import pytest
 from click.testing import CliRunner
 
 from autograder.cli import cli
+from autograder.errors import ClinicError
 
 
 def test_when_asking_for_help_then_every_command_group_is_listed():
     result = CliRunner().invoke(cli, ["--help"])
     assert result.exit_code == 0
-    for command in ("data", "book"):
+    for command in ("data", "book", "check", "release", "grade", "feedback", "export"):
         assert command in result.output
 
 
-@pytest.mark.parametrize("argv", [["--help"], ["data", "list"]])
+@pytest.mark.parametrize("argv", [["--help"], ["data", "list"], ["grade", "--help"]])
 def test_when_running_fast_commands_then_tensorflow_is_never_imported(argv):
     code = (
         "import sys\n"
@@ -74,3 +75,12 @@ def test_when_preparing_twice_then_the_second_run_reports_already_prepared(prepa
     )
     assert result.exit_code == 0, result.output
     assert "breast_cancer_wisconsin 1.0.0: already prepared" in result.output
+
+
+@pytest.mark.parametrize("command", ["feedback", "export"])
+def test_when_feedback_or_export_is_asked_before_grading_then_the_error_says_to_grade_first(
+    command, tmp_path
+):
+    result = CliRunner().invoke(cli, [command, "--workdir", str(tmp_path)])
+    assert isinstance(result.exception, ClinicError)
+    assert "Run `clinic grade` first" in str(result.exception)
