@@ -17,9 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
-from autograder.datasets.sources import sha256_of
 from autograder.errors import ClinicError
 from autograder.exercises.assignments import get_assignment
 from autograder.grading.course import Course, run_nbgrader
@@ -27,6 +25,7 @@ from autograder.grading.grade_submission import GradingJob, default_data_dir
 from autograder.grading.gradebook import record
 from autograder.grading.ledger import Ledger
 from autograder.grading.outcome import SubmissionResult
+from autograder.grading.submission_notebook import notebook_fingerprint
 from autograder.grading.workers import default_workers, run_jobs
 from autograder.sandbox.confinement import Confinement, detect_confinement
 from autograder.sandbox.process import Limits
@@ -116,7 +115,7 @@ def grade_class(
         if (
             stored is not None
             and not options.regrade
-            and stored.fingerprint == _fingerprint(submitted)
+            and stored.fingerprint == notebook_fingerprint(submitted)
         ):
             _store(course, ledger, stored, write_ledger=False)
             results[name] = stored
@@ -152,7 +151,3 @@ def _store(course: Course, ledger: Ledger, result: SubmissionResult, *, write_le
     stamp = course.submissions / result.student / result.assignment / "timestamp.txt"
     timestamp = stamp.read_text().strip() if stamp.is_file() else None
     record(course, result, timestamp=timestamp or None)
-
-
-def _fingerprint(path: Path) -> str:
-    return sha256_of(path) if path.is_file() else ""

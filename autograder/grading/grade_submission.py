@@ -26,13 +26,13 @@ from pathlib import Path
 from typing import Any
 
 from autograder.datasets.data_dir import DATA_DIR_ENV, resolve_data_dir
-from autograder.datasets.sources import sha256_of
 from autograder.exercises.artifacts import ARTIFACTS_DIR, DATA_FILE, MANIFEST_FILE, MODEL_FILE
 from autograder.exercises.assignments import get_assignment
 from autograder.exercises.handin import GRADING_ENV
 from autograder.grading.outcome import State, SubmissionResult
 from autograder.grading.submission_notebook import (
     MalformedNotebookError,
+    notebook_fingerprint,
     read_submission,
     released_notebook,
     runnable_notebook,
@@ -76,18 +76,14 @@ def grade_submission(job: GradingJob) -> SubmissionResult:
     base = {
         "assignment": spec.key,
         "student": job.student,
-        "max_points": sum(q.points for q in spec.questions),
+        "max_points": spec.max_points,
         "confinement": job.confinement.describe(),
+        "fingerprint": notebook_fingerprint(job.submitted),
     }
     try:
         submitted = read_submission(job.submitted)
-        fingerprint = sha256_of(job.submitted)
     except MalformedNotebookError as error:
-        fingerprint = sha256_of(job.submitted) if job.submitted.is_file() else ""
-        return SubmissionResult(
-            **base, state=State.MALFORMED, reason=str(error), fingerprint=fingerprint
-        )
-    base["fingerprint"] = fingerprint
+        return SubmissionResult(**base, state=State.MALFORMED, reason=str(error))
 
     kernel_dir = _fresh_dir(job.scratch / "notebook")
     import nbformat

@@ -16,6 +16,7 @@ from typing import Any
 
 import nbformat
 
+from autograder.datasets.sources import sha256_of
 from autograder.errors import ClinicError
 
 
@@ -124,6 +125,11 @@ def _is_locked(cell: Any) -> bool:
 def _is_test(cell: Any) -> bool:
     meta = _nbgrader(cell)
     return bool(meta.get("grade")) and not meta.get("solution")
+
+
+def notebook_fingerprint(path: Path) -> str:
+    """sha256 of a submitted notebook, or empty when there is none: what "unchanged" means."""
+    return sha256_of(path) if path.is_file() else ""
 
 
 def released_notebook(path: Path) -> nbformat.NotebookNode:

@@ -78,7 +78,7 @@ def _result_of(future: Any, job: GradingJob) -> SubmissionResult:
             assignment=spec.key,
             student=job.student,
             state=State.CRASHED,
-            max_points=sum(q.points for q in spec.questions),
+            max_points=spec.max_points,
             reason=f"The grader itself failed on this submission: {type(error).__name__}: {error}",
             confinement=job.confinement.describe(),
         )
